@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../domain/access/actor.ts';
+import { actorId } from '../domain/access/actor.ts';
+import { canonicalJson } from '../domain/audit/canonical.ts';
+import { eventSchema } from '../domain/audit/event-types.ts';
+import { newId } from './ids.ts';
+import type { Queryable } from './port.ts';
+
+export type NewEvent = {
+  actor: Actor;
+  type: string;
+  entityType: string;
+  entityId?: string | null;
+  data: Record<string, unknown>;
+  reason?: string | null;
+  at: Date;
+};
+
+export type StoredEvent = {
+  org_id: string;
+  seq: number;
+  id: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  type: string;
+  entity_type: string;
+  entity_id: string | null;
+  data: Record<string, unknown>;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+const GENESIS = '0'.repeat(64);
+
+/** The hash of one event: sha256 over the previous hash and the canonical event body. */
+export function hashEvent(e: Omit<StoredEvent, 'hash'>): string {
+  const body = canonicalJson({
+    org_id: e.org_id,
+    seq: e.seq,
+    id: e.id,
+    at: new Date(e.at).toISOString(),
+    actor_kind: e.actor_kind,
+    actor_id: e.actor_id,
+    type: e.type,
+    entity_type: e.entity_type,
+    entity_id: e.entity_id,
+    data: e.data,
+    reason: e.reason,
+  });
+  return createHash('sha256').update(e.prev_hash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * Appends one event to the organisation's chain, inside the caller's transaction, so the
+ * change and its record commit together. The chain head row is locked for the rest of the
+ * transaction: appends within one organisation are serialised.
+ */
+export async function appendEvent(tx: Queryable, e: NewEvent): Promise<StoredEvent> {
+  const schema = eventSchema(e.type);
+  if (!schema) throw new Error(`Unknown event type ${e.type}`);
+  const data = schema.parse(e.data) as Record<string, unknown>;
+  const orgId = e.actor.orgId;
+  const [head] = await tx.query<{ seq: number; hash: string }>(
+    `insert into event_chain_heads (org_id, seq, hash) values ($1, 0, $2)
+     on conflict (org_id) do update set seq = event_chain_heads.seq
+     returning seq, hash`,
+    [orgId, GENESIS],
+  );
+  const event: Omit<StoredEvent, 'hash'> = {
+    org_id: orgId,
+    seq: head.seq + 1,
+    id: newId(e.at.getTime()),
+    at: e.at,
+    actor_kind: e.actor.kind,
+    actor_id: actorId(e.actor),
+    type: e.type,
+    entity_type: e.entityType,
+    entity_id: e.entityId ?? null,
+    data: JSON.parse(JSON.stringify(data)),
+    reason: e.reason ?? null,
+    prev_hash: head.hash,
+  };
+  const hash = hashEvent(event);
+  await tx.query(
+    `insert into events (org_id, seq, id, at, actor_kind, actor_id, type, entity_type, entity_id, data, reason, prev_hash, hash)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [event.org_id, event.seq, event.id, event.at, event.actor_kind, event.actor_id, event.type, event.entity_type,
+      event.entity_id, JSON.stringify(event.data), event.reason, event.prev_hash, hash],
+  );
+  await tx.query('update event_chain_heads set seq = $2, hash = $3 where org_id = $1', [orgId, event.seq, hash]);
+  return { ...event, hash };
+}
+
+export type VerifyResult =
+  | { intact: true; orgId: string; events: number }
+  | { intact: false; orgId: string; events: number; brokenAt: { seq: number; id: string; problem: string } };
+
+/** Walks an organisation's chain in order and reports the first event that does not fit. */
+export async function verifyChain(db: Queryable, orgId: string, batch = 5000): Promise<VerifyResult> {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  for (;;) {
+    const rows = await db.query<StoredEvent>(
+      'select * from events where org_id = $1 and seq >= $2 order by seq limit $3',
+      [orgId, expectedSeq, batch],
+    );
+    for (const row of rows) {
+      const fail = (problem: string): VerifyResult => ({
+        intact: false, orgId, events: expectedSeq - 1, brokenAt: { seq: row.seq, id: row.id, problem },
+      });
+      if (row.seq !== expectedSeq) return fail(`event ${expectedSeq} is missing`);
+      if (row.prev_hash !== prev) return fail('does not follow the event before it');
+      if (hashEvent(row) !== row.hash) return fail('its content does not match its hash (changed after it was written)');
+      prev = row.hash;
+      expectedSeq++;
+    }
+    if (rows.length < batch) break;
+  }
+  const [head] = await db.query<{ seq: number; hash: string }>('select seq, hash from event_chain_heads where org_id = $1', [orgId]);
+  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prev)) {
+    return { intact: false, orgId, events: expectedSeq - 1, brokenAt: { seq: expectedSeq, id: '', problem: `events after ${expectedSeq - 1} are missing` } };
+  }
+  return { intact: true, orgId, events: expectedSeq - 1 };
+}
+
+/** Appends an access-log entry: every read of a person's record is itself recorded. */
+export async function logAccess(
+  db: Queryable,
+  actor: Actor,
+  entityType: string,
+  entityId: string,
+  purpose: string,
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `insert into access_log (id, org_id, at, actor_kind, actor_id, entity_type, entity_id, purpose)
+     values ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [newId(at.getTime()), actor.orgId, at, actor.kind, actorId(actor), entityType, entityId, purpose],
+  );
+}
