@@ -13,10 +13,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * no session → 401, role without the route's action → 403, a cookie-authenticated write
  * without the session's CSRF token (header x-csrf-token) → 403.
  */
-export function registerAuth(app: FastifyInstance, deps: Deps) {
+export type RouteEntry = { method: string; url: string; action: string };
+
+export function registerAuth(app: FastifyInstance, deps: Deps): RouteEntry[] {
+  const catalogue: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && route.config?.access) catalogue.push({ method, url: route.url, action: route.config.access.action });
     }
   });
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -39,4 +45,5 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     }
     if (access.action !== 'signed_in') requireAction(request.actor, access.action);
   });
+  return catalogue;
 }

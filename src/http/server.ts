@@ -13,6 +13,13 @@ import { administrationRoutes } from './routes/administration.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access (the route-access test walks it). */
+    routeCatalogue: import('./auth.ts').RouteEntry[];
+  }
+}
+
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
 
 /** Route modules, one per care noun. Later modules are added here. */
@@ -49,7 +56,8 @@ export async function buildServer(deps: Deps, options: ServerOptions = {}): Prom
     },
     transform: jsonSchemaTransform,
   });
-  registerAuth(app, deps);
+  const catalogue = registerAuth(app, deps);
+  app.decorate('routeCatalogue', catalogue);
 
   app.get('/healthz', { config: { access: { action: 'public' } } }, async () => ({ ok: true }));
   app.get('/readyz', { config: { access: { action: 'public' } } }, async (_req, reply) => {
