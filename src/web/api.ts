@@ -10,6 +10,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Window event sent when the API says the session is no longer valid. */
+export const SESSION_ENDED = 'wellcheck:session-ended';
+
 let csrfToken = '';
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
@@ -30,6 +33,9 @@ export async function api<T>(method: string, url: string, body?: unknown, header
   const json = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const e = json?.error ?? {};
+    // The session ended (expired, signed out elsewhere, account deactivated): the shell goes
+    // back to the sign-in page. A refused sign-in (POST /api/session) is not that.
+    if (res.status === 401 && url !== '/api/session') window.dispatchEvent(new Event(SESSION_ENDED));
     throw new ApiError(res.status, e.code ?? 'error', e.message ?? `Request failed (${res.status})`, e.field);
   }
   return json as T;

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, setCsrfToken } from '../api.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ChangePasswordPage } from '../account/change-password-page.tsx';
+import { api, SESSION_ENDED, setCsrfToken } from '../api.ts';
 import { Link } from '../link.tsx';
 import { matchPath, navigate, usePath } from '../router.ts';
 import { SCREENS } from '../routes.tsx';
@@ -22,6 +23,11 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useEffect(() => {
+    const ended = () => setMe(null);
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
 
   const signOut = useCallback(async () => {
     await api('DELETE', '/api/session').catch(() => undefined);
@@ -29,10 +35,26 @@ export function App() {
     navigate('/');
   }, []);
 
+  // Staff on a temporary password choose their own before anything else.
+  const mustChange = me?.staff.mustChangePassword === true;
+  useEffect(() => {
+    if (mustChange && path.split('?')[0] !== PASSWORD_PATH) navigate(PASSWORD_PATH);
+  }, [mustChange, path]);
+
+  // After moving to another screen, focus goes to its content so screen readers start there.
+  const firstPath = useRef(true);
+  useEffect(() => {
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    document.getElementById('main-content')?.focus();
+  }, [path]);
+
   if (me === undefined) return <p className="nhsuk-width-container">Loading…</p>;
   if (me === null) return <SignInPage onSignedIn={setMe} />;
 
-  const nav = SCREENS.filter((s) => s.nav && (!s.action || me.actions.includes(s.action)));
+  const nav = mustChange ? [] : SCREENS.filter((s) => s.nav && (!s.action || me.actions.includes(s.action)));
   const found = SCREENS.map((s) => ({ s, m: matchPath(s.path, path) })).find((x) => x.m);
   const allowed = found && (!found.s.action || me.actions.includes(found.s.action));
 
@@ -43,24 +65,31 @@ export function App() {
         <div className="nhsuk-width-container wc-header__inner">
           <Link className="wc-header__brand" href="/">Wellcheck</Link>
           <span className="wc-header__who">{me.staff.name} · {me.staff.roleLabel}</span>
+          {!mustChange && <Link className="wc-header__link" href={PASSWORD_PATH}>Change password</Link>}
           <button type="button" className="wc-header__signout" onClick={signOut}>Sign out</button>
         </div>
         <nav className="wc-nav" aria-label="Main">
           <ul className="nhsuk-width-container wc-nav__list">
             {nav.map((s) => (
               <li key={s.path}>
-                <Link href={s.path} aria-current={found?.s.path === s.path ? 'page' : undefined}>{s.nav}</Link>
+                <Link href={s.path} aria-current={isCurrent(s.path, found?.s.path) ? 'page' : undefined}>{s.nav}</Link>
               </li>
             ))}
           </ul>
         </nav>
       </header>
       <main className="nhsuk-main-wrapper nhsuk-width-container" id="main-content" tabIndex={-1}>
-        {found && allowed ? found.s.render(found.m!) : found ? <NotAllowed /> : <NotFound />}
+        {mustChange ? <ChangePasswordPage /> : found && allowed ? found.s.render(found.m!) : found ? <NotAllowed /> : <NotFound />}
       </main>
     </SessionContext.Provider>
   );
 }
+
+const PASSWORD_PATH = '/account/password';
+
+/** A nav entry is current on its own screen and on the screens beneath it. */
+const isCurrent = (navPath: string, screenPath: string | undefined) =>
+  screenPath !== undefined && (screenPath === navPath || (navPath !== '/' && screenPath.startsWith(`${navPath}/`)));
 
 const NotFound = () => (
   <>
