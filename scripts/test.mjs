@@ -14,7 +14,7 @@ const walk = (dir) =>
     if (name === 'node_modules') return [];
     return statSync(join(root, rel)).isDirectory() ? walk(rel) : [rel];
   });
-const files = [...walk('src'), ...walk('test')].filter((f) => f.endsWith('.test.ts')).sort();
+const files = [...walk('src'), ...walk('test'), ...walk('bench')].filter((f) => f.endsWith('.test.ts')).sort();
 const only = process.argv.slice(2);
 const pick = (pred) => files.filter(pred).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 const isInt = (f) => f.endsWith('.int.test.ts');

@@ -8,6 +8,8 @@ const USAGE = `Usage: wellcheck <command>
   migrate                 apply database migrations
   api                     run the HTTP server only
   engine                  run the background engine only
+  import people FILE.csv --as EMAIL [--skip-bad]  import people supported from a spreadsheet (CSV)
+  bank-holidays refresh FILE  rewrite the England and Wales bank holidays from a saved copy of the official feed
 Database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data).`;
 
 /** Extra commands registered by other modules (import people …). */
@@ -46,6 +48,22 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
     const { start } = await import('./main.ts');
     await start({ api: false, engine: true });
     return -1;
+  },
+  async 'bank-holidays refresh'(args) {
+    const { refreshBankHolidays } = await import('./app/schedules/refresh-bank-holidays.ts');
+    return refreshBankHolidays(args);
+  },
+  async 'import people'(args) {
+    const { runImportPeople } = await import('./cli/import-people-command.ts');
+    const { systemClock } = await import('./domain/time/clock.ts');
+    const config = loadConfig();
+    const db = await openDatabase(config);
+    try {
+      await migrate(db);
+      return await runImportPeople(args, { db, clock: systemClock, config }, process.stdout, process.stderr);
+    } finally {
+      await db.close();
+    }
   },
 };
 

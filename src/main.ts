@@ -19,8 +19,11 @@ export async function start(parts: { api: boolean; engine: boolean } = { api: tr
   console.log(`Wellcheck: database ${where}; ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already in place.`);
   const stops: (() => Promise<void>)[] = [];
   if (config.DEMO === 'on') await ensureDemo(deps, console.log);
-  // The background engine is started here once it exists (issue: scheduled contacts).
-  void parts.engine;
+  // The background engine (issue 4): in this process unless `wellcheck api` asked for the API only.
+  if (parts.engine) {
+    const { startEngine } = await import('./engine/start.ts');
+    stops.push(await startEngine(deps));
+  }
   if (parts.api) {
     const app = await buildServer(deps, { logLevel: config.LOG_LEVEL, serveWeb: true });
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -12,6 +12,17 @@ import { errorHandler } from './errors.ts';
 import { administrationRoutes } from './routes/administration.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { checkInRoutes } from './routes/check-ins.ts';
+import { telecareRoutes } from './routes/telecare.ts';
+import { safeguardingRoutes } from './routes/safeguarding.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { personContactRoutes } from './routes/person-contacts.ts';
+import { protocolRoutes } from './routes/protocols.ts';
+import { peopleImportRoutes } from './routes/people-import.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { incidentReadRoutes } from './routes/incident-reads.ts';
+import { rotaRoutes } from './routes/rota.ts';
+import { liveRoutes } from './routes/live.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +34,7 @@ declare module 'fastify' {
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
 
 /** Route modules, one per care noun. Later modules are added here. */
-export const ROUTE_MODULES: RouteModule[] = [sessionRoutes, administrationRoutes, auditRoutes];
+export const ROUTE_MODULES: RouteModule[] = [sessionRoutes, administrationRoutes, auditRoutes, checkInRoutes, telecareRoutes, peopleRoutes, personContactRoutes, protocolRoutes, peopleImportRoutes, safeguardingRoutes, incidentRoutes, incidentReadRoutes, rotaRoutes, liveRoutes];
 
 const WEB_DIST = new URL('../../dist/web/', import.meta.url).pathname;
 
