@@ -54,43 +54,56 @@ export function hashEvent(e: Omit<StoredEvent, 'hash'>): string {
 
 /**
  * Appends one event to the organisation's chain, inside the caller's transaction, so the
- * change and its record commit together. The chain head row is locked for the rest of the
- * transaction: appends within one organisation are serialised.
+ * change and its record commit together (see appendEvents).
  */
 export async function appendEvent(tx: Queryable, e: NewEvent): Promise<StoredEvent> {
-  const schema = eventSchema(e.type);
-  if (!schema) throw new Error(`Unknown event type ${e.type}`);
-  const data = schema.parse(e.data) as Record<string, unknown>;
-  const orgId = e.actor.orgId;
-  const [head] = await tx.query<{ seq: number; hash: string }>(
-    `insert into event_chain_heads (org_id, seq, hash) values ($1, 0, $2)
-     on conflict (org_id) do update set seq = event_chain_heads.seq
-     returning seq, hash`,
-    [orgId, GENESIS],
-  );
-  const event: Omit<StoredEvent, 'hash'> = {
-    org_id: orgId,
-    seq: head.seq + 1,
-    id: newId(e.at.getTime()),
-    at: e.at,
-    actor_kind: e.actor.kind,
-    actor_id: actorId(e.actor),
-    type: e.type,
-    entity_type: e.entityType,
-    entity_id: e.entityId ?? null,
-    data: JSON.parse(JSON.stringify(data)),
-    reason: e.reason ?? null,
-    prev_hash: head.hash,
-  };
-  const hash = hashEvent(event);
-  await tx.query(
-    `insert into events (org_id, seq, id, at, actor_kind, actor_id, type, entity_type, entity_id, data, reason, prev_hash, hash)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [event.org_id, event.seq, event.id, event.at, event.actor_kind, event.actor_id, event.type, event.entity_type,
-      event.entity_id, JSON.stringify(event.data), event.reason, event.prev_hash, hash],
-  );
-  await tx.query('update event_chain_heads set seq = $2, hash = $3 where org_id = $1', [orgId, event.seq, hash]);
-  return { ...event, hash };
+  const [stored] = await appendEvents(tx, [e]);
+  return stored;
+}
+
+/**
+ * Appends events to their organisations' chains in one insert per organisation, inside the
+ * caller's transaction. Each organisation's chain head row is locked for the rest of the
+ * transaction, so appends within one organisation are serialised; organisations are locked in
+ * a fixed order so two engines never deadlock on chain heads.
+ */
+export async function appendEvents(tx: Queryable, events: readonly NewEvent[]): Promise<StoredEvent[]> {
+  const byOrg = new Map<string, NewEvent[]>();
+  for (const e of events) byOrg.set(e.actor.orgId, [...(byOrg.get(e.actor.orgId) ?? []), e]);
+  const stored: StoredEvent[] = [];
+  for (const orgId of [...byOrg.keys()].sort()) {
+    const [head] = await tx.query<{ seq: number; hash: string }>(
+      `insert into event_chain_heads (org_id, seq, hash) values ($1, 0, $2)
+       on conflict (org_id) do update set seq = event_chain_heads.seq
+       returning seq, hash`,
+      [orgId, GENESIS],
+    );
+    let seq = head.seq;
+    let prev = head.hash;
+    const rows: StoredEvent[] = [];
+    for (const e of byOrg.get(orgId)!) {
+      const schema = eventSchema(e.type);
+      if (!schema) throw new Error(`Unknown event type ${e.type}`);
+      const event: Omit<StoredEvent, 'hash'> = {
+        org_id: orgId, seq: ++seq, id: newId(e.at.getTime()), at: e.at, actor_kind: e.actor.kind, actor_id: actorId(e.actor),
+        type: e.type, entity_type: e.entityType, entity_id: e.entityId ?? null,
+        data: JSON.parse(JSON.stringify(schema.parse(e.data))), reason: e.reason ?? null, prev_hash: prev,
+      };
+      prev = hashEvent(event);
+      rows.push({ ...event, hash: prev });
+    }
+    await tx.query(
+      `insert into events (org_id, seq, id, at, actor_kind, actor_id, type, entity_type, entity_id, data, reason, prev_hash, hash)
+       select x.org_id, x.seq, x.id, x.at, x.actor_kind, x.actor_id, x.type, x.entity_type, x.entity_id, x.data, x.reason, x.prev_hash, x.hash
+         from jsonb_to_recordset($1::jsonb) as x(org_id uuid, seq bigint, id uuid, at timestamptz, actor_kind text, actor_id uuid,
+           type text, entity_type text, entity_id uuid, data jsonb, reason text, prev_hash text, hash text)
+        order by x.seq`,
+      [JSON.stringify(rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })))],
+    );
+    await tx.query('update event_chain_heads set seq = $2, hash = $3 where org_id = $1', [orgId, seq, prev]);
+    stored.push(...rows);
+  }
+  return stored;
 }
 
 export type VerifyResult =

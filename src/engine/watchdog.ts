@@ -1,5 +1,5 @@
 import type { NewEvent } from '../db/events.ts';
-import { appendEvents } from '../db/event-batch.ts';
+import { appendEvents } from '../db/events.ts';
 import type { Queryable } from '../db/port.ts';
 import { systemActor } from '../db/repos/incident-opening.ts';
 import '../app/schedules/event-types.ts';

@@ -1,5 +1,5 @@
 import type { NewEvent } from '../../db/events.ts';
-import { appendEvents } from '../../db/event-batch.ts';
+import { appendEvents } from '../../db/events.ts';
 import { newId } from '../../db/ids.ts';
 import type { Queryable } from '../../db/port.ts';
 import { openIncidents, type NewIncident } from '../../db/repos/incident-opening.ts';

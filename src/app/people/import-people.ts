@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { appendEvent } from '../../db/events.ts';
-import { appendEvents } from '../../db/event-batch.ts';
+import { appendEvents } from '../../db/events.ts';
 import { newId } from '../../db/ids.ts';
 import type { Queryable } from '../../db/port.ts';
 import type { PersonRow } from '../../db/repos/people.ts';

@@ -1,7 +1,7 @@
 import { newId } from '../../db/ids.ts';
 import type { Queryable } from '../../db/port.ts';
 import type { NewEvent } from '../../db/events.ts';
-import { appendEvents } from '../../db/event-batch.ts';
+import { appendEvents } from '../../db/events.ts';
 import { incidentOpenedEvent, insertIncidents, runOpenedHooks, systemActor, type NewIncident } from '../../db/repos/incident-opening.ts';
 import { expectedContactByKey, loadPersonFacts, type PersonFacts } from '../../db/repos/schedule-facts.ts';
 import { decideInstances, insertInstances, type ContactDecision, type NewInstance, type ScheduledContactRow } from '../../db/repos/scheduled-contacts.ts';

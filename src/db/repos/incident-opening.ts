@@ -1,6 +1,6 @@
 import type { SystemActor } from '../../domain/access/actor.ts';
 import type { NewEvent } from '../events.ts';
-import { appendEvents } from '../event-batch.ts';
+import { appendEvents } from '../events.ts';
 import type { Queryable } from '../port.ts';
 import '../../app/schedules/event-types.ts';
 
