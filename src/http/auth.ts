@@ -40,6 +40,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps): RouteEntry[] {
       if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
         throw new DomainError('forbidden', 'Missing or wrong CSRF token (x-csrf-token)');
       }
+      // A temporary password set by a manager must be replaced before anything else is done.
+      if (session.staff.must_change_password && access.action !== 'signed_in' && access.action !== 'session.own') {
+        throw new DomainError('forbidden', 'Choose your own password first (POST /api/session/password)');
+      }
       request.actor = session.actor;
       request.session = session;
     }

@@ -95,5 +95,25 @@ for (const kind of dbKinds()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: s.cookie } })).statusCode, 401);
     });
+
+    test('with a temporary password, nothing but choosing a new one is allowed', async () => {
+      const manager = await t.signIn('registered_manager');
+      const created = await t.call(manager, {
+        method: 'POST', url: '/api/staff',
+        payload: { name: 'Tia Reed', email: 'tia@example.test', role: 'team_leader', serviceIds: [t.orgA.serviceIds.scheme], password: 'temporary password 9' },
+      });
+      assert.equal(created.statusCode, 201);
+      const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'tia@example.test', password: 'temporary password 9' } });
+      const tia = { cookie: `wc_session=${res.cookies.find((c) => c.name === 'wc_session')!.value}`, csrf: res.json().csrfToken as string };
+      const headers = { cookie: tia.cookie, 'x-csrf-token': tia.csrf };
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/services', headers })).statusCode, 403);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/session', headers })).statusCode, 200);
+      const changed = await t.app.inject({
+        method: 'POST', url: '/api/session/password', headers,
+        payload: { currentPassword: 'temporary password 9', newPassword: 'my own long password' },
+      });
+      assert.equal(changed.statusCode, 200, changed.body);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/services', headers })).statusCode, 200);
+    });
   });
 }
